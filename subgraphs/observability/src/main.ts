@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@sixfold/kit';
+import { observability } from './subgraph.js';
+
+await runSubgraphProcess(observability);
