@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@sixfold/kit';
+import { tenancy } from './subgraph.js';
+
+await runSubgraphProcess(tenancy);

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestSubgraph, type TestSubgraph } from '@sixfold/kit/testing';
+import { tenancy } from '../src/subgraph.js';
+import { demoPeople } from './support.js';
+
+let subgraph: TestSubgraph;
+let people: Awaited<ReturnType<typeof demoPeople>>;
+beforeAll(async () => {
+  [subgraph, people] = await Promise.all([startTestSubgraph(tenancy), demoPeople()]);
+});
+afterAll(() => subgraph.stop());
+
+const CREATE = 'mutation ($scopes: [String!]) { createApiKey(input: { name: "test key", scopes: $scopes }) { apiKey { scopes } } }';
+
+describe('createApiKey', () => {
+  it('lets anyone narrow a key of their own to reading or writing', async () => {
+    const res = await subgraph.query<any>(CREATE, { scopes: ['read', 'tenancy:write'] }, people.alice.identity);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.createApiKey.apiKey.scopes).toEqual(['read', 'tenancy:write']);
+  });
+
+  it('refuses scopes that grant rights beyond the user’s own unless an admin asks', async () => {
+    for (const scope of ['catalog:write', 'probes:write', 'media:process', 'agent:worker', 'fsm:write']) {
+      const res = await subgraph.query<any>(CREATE, { scopes: ['read', scope] }, people.alice.identity);
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(res.errors?.[0]?.message).toContain(scope);
+    }
+    const byAdmin = await subgraph.query<any>(CREATE, { scopes: ['probes:write'] }, people.admin.identity);
+    expect(byAdmin.errors).toBeUndefined();
+    expect(byAdmin.data.createApiKey.apiKey.scopes).toEqual(['probes:write']);
+  });
+
+  it('gives a key made with a key no scope that key lacks', async () => {
+    const key = { ...people.alice.identity, scopes: ['read', 'write'], credentialId: 'apikey:00000000-0000-4000-8000-00000000000a' };
+    const res = await subgraph.query<any>(CREATE, { scopes: ['read', 'tenancy:write'] }, key);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets only an admin allow a key more than the default 1,000 requests an hour', async () => {
+    const LIMITED = 'mutation ($limit: Int) { createApiKey(input: { name: "busy key", rateLimit: $limit }) { apiKey { rateLimit } } }';
+    expect((await subgraph.query<any>(LIMITED, { limit: 500 }, people.alice.identity)).data.createApiKey.apiKey.rateLimit).toBe(500);
+    const tooMuch = await subgraph.query<any>(LIMITED, { limit: 50_000 }, people.alice.identity);
+    expect(tooMuch.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await subgraph.query<any>(LIMITED, { limit: 50_000 }, people.admin.identity)).data.createApiKey.apiKey.rateLimit).toBe(50_000);
+  });
+});
