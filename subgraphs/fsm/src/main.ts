@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@sixfold/kit';
+import { fsm } from './subgraph.js';
+
+await runSubgraphProcess(fsm);
