@@ -1,0 +1,1 @@
+export { serveSubscriptions, DEFAULT_SUBSCRIPTION_SETTINGS, type SubscriptionSettings } from './server.js';
