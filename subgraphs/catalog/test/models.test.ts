@@ -158,10 +158,19 @@ describe('statements', () => {
     expect(res.data).toEqual({ model: { slug: 'gpt-4o' }, provider: { slug: 'openai' } });
   });
 
-  it('answers null, not an error, for an id that is not one', async () => {
+  it('answers BAD_USER_INPUT naming the argument for an id that is not one, as every domain does', async () => {
     const res = await subgraph.query<any>('{ model(id: "not-a-uuid") { slug } provider(id: "42") { slug } }');
-    expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ model: null, provider: null });
+    expect(res.errors!.map((e: any) => [e.path[0], e.extensions.code, e.extensions.field])).toEqual([
+      ['model', 'BAD_USER_INPUT', 'id'],
+      ['provider', 'BAD_USER_INPUT', 'id'],
+    ]);
+  });
+
+  it('answers null for a well-formed id that names nothing', async () => {
+    const res = await subgraph.query<any>('{ model(id: "00000000-0000-4000-8000-000000000000") { slug } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ model: null });
   });
 });
 

@@ -1,4 +1,4 @@
-import { badInput, pageRequest, requireUser, toConnection } from '@sixfold/kit';
+import { badInput, pageRequest, requireUser, toConnection, uuidArg } from '@sixfold/kit';
 import { compareModels } from '../directory/comparison.js';
 import { listModels } from '../directory/model-list.js';
 import { listModelListings } from '../directory/listing-page.js';
@@ -7,7 +7,7 @@ import { defaultPreferences } from '../editing/preferences.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { pageOfAiModels } from '../upstream/ai-model-page.js';
 
-/** Exactly one of id and slug, or BAD_USER_INPUT naming the field. */
+/** Exactly one of id and slug, or BAD_USER_INPUT naming the field (a malformed id too, as in every domain). */
 function oneOf(field: string, id: string | null | undefined, slug: string | null | undefined) {
   if (!id === !slug) throw badInput(field, 'give exactly one of id or slug');
 }
@@ -24,12 +24,12 @@ export const Query: QueryResolvers = {
 
   model(_root, { id, slug }, ctx) {
     oneOf('model', id, slug);
-    return id ? ctx.loaders.modelById.load(id.toLowerCase()) : ctx.loaders.modelBySlug.load(slug!);
+    return id ? ctx.loaders.modelById.load(uuidArg('id', id)) : ctx.loaders.modelBySlug.load(slug!);
   },
 
   provider(_root, { id, slug }, ctx) {
     oneOf('provider', id, slug);
-    return id ? ctx.loaders.providerById.load(id.toLowerCase()) : ctx.loaders.providerBySlug.load(slug!);
+    return id ? ctx.loaders.providerById.load(uuidArg('id', id)) : ctx.loaders.providerBySlug.load(slug!);
   },
 
   async providers(_root, args, ctx) {
@@ -50,7 +50,7 @@ export const Query: QueryResolvers = {
 
   benchmarkSuite(_root, { id, slug }, ctx) {
     oneOf('benchmarkSuite', id, slug);
-    return id ? ctx.loaders.suiteById.load(id.toLowerCase()) : ctx.loaders.suiteBySlug.load(slug!);
+    return id ? ctx.loaders.suiteById.load(uuidArg('id', id)) : ctx.loaders.suiteBySlug.load(slug!);
   },
 
   async news(_root, { tag, category, ...args }, ctx) {
