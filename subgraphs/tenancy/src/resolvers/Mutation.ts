@@ -62,8 +62,9 @@ export const Mutation: MutationResolvers = {
     const userId = requireWriter(ctx.identity);
     const { name, slug, description } = parseInput(createOrganizationInput, input);
     const organization = await ctx.db.run(async (tx) => {
-      if (await tx.organization.count({ where: { slug } })) throw conflict('input.slug', 'is taken');
-      const [{ id }] = await tx.$queryRaw<[{ id: string }]>`SELECT app.create_organization(${name}, ${slug}, ${description ?? null}) AS id`;
+      // The function answers NULL for a taken slug, including one this caller may not see.
+      const [{ id }] = await tx.$queryRaw<[{ id: string | null }]>`SELECT app.create_organization(${name}, ${slug}, ${description ?? null}) AS id`;
+      if (!id) throw conflict('input.slug', 'is taken');
       return tx.organization.findUniqueOrThrow({ where: { id } });
     });
     // The creator's next request carries the new membership.
