@@ -60,20 +60,20 @@ export class TokenAuthenticator {
 
   async #verify(token: string, clientAddress: string): Promise<VerifiedCredential> {
     const tokenHash = createHash('sha256').update(token).digest('hex');
-    const cached = await this.options.cache.get(tokenHash);
-    if (cached) {
-      if ('invalid' in cached) throw invalidCredential();
-      return cached.credential;
+    const { hit, epoch } = await this.options.cache.get(tokenHash);
+    if (hit) {
+      if ('invalid' in hit) throw invalidCredential();
+      return hit.credential;
     }
     const credential = await this.options.limiter.verifyCredential(clientAddress, () => this.#askTenancy(token));
     if (!credential) {
       // Remembering a miss spares the slow hash check when a bad token is sent again and again.
-      await this.options.cache.set(tokenHash, { invalid: true }, this.options.cacheTtlMs);
+      await this.options.cache.set(tokenHash, { invalid: true }, this.options.cacheTtlMs, epoch);
       throw invalidCredential();
     }
     const untilExpiry = credential.expiresAt ? Date.parse(credential.expiresAt) - Date.now() : Infinity;
     const ttl = Math.min(this.options.cacheTtlMs, untilExpiry);
-    if (ttl > 0) await this.options.cache.set(tokenHash, { credential }, Math.ceil(ttl));
+    if (ttl > 0) await this.options.cache.set(tokenHash, { credential }, Math.ceil(ttl), epoch);
     return credential;
   }
 
