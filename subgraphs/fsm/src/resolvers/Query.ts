@@ -4,6 +4,7 @@ import type { QueryResolvers } from '../generated/graphql.js';
 import { channelPerformance } from '../queries/channel-performance.js';
 import { emptyConnection, listConnection } from '../queries/connection.js';
 import { serviceOrderOrderBy, serviceOrderWhere } from '../queries/service-orders.js';
+import { storeConnection } from '../queries/stores.js';
 import { filters, id } from '../validation.js';
 
 const oneOf = (field: string, idValue: unknown, other: unknown, otherName: string) => {
@@ -45,31 +46,9 @@ export const Query: QueryResolvers = {
     return args.id ? ctx.loaders.businessUnitById.load(parseInput(id, args.id, 'id')) : ctx.loaders.businessUnitByCode.load(args.code!);
   },
 
-  async stores(_root, { filter, ...page }, ctx) {
-    parseInput(filters.store, filter ?? {}, 'filter');
-    const and: Prisma.StoreWhereInput[] = [];
-    if (filter?.countryCode) {
-      const units = await ctx.db.run((tx) => tx.businessUnit.findMany({ where: { countryCode: filter.countryCode! }, select: { id: true } }));
-      and.push({ businessUnitId: { in: units.map((u) => u.id) } });
-    }
-    if (filter?.search) {
-      // The expression idx_stores_search indexes, so the search uses it.
-      const matches = await ctx.db.run((tx) =>
-        tx.$queryRaw<Array<{ id: string }>>(sql`
-          SELECT id::text AS id FROM fsm.stores
-          WHERE to_tsvector('simple', name || ' ' || coalesce(address ->> 'city', '')) @@ plainto_tsquery('simple', ${filter.search})`),
-      );
-      and.push({ id: { in: matches.map((m) => m.id) } });
-    }
-    const where: Prisma.StoreWhereInput = {
-      ...(filter?.businessUnitId ? { businessUnitId: filter.businessUnitId } : {}),
-      ...(filter?.activeOnly ? { isActive: true } : {}),
-      ...(and.length ? { AND: and } : {}),
-    };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
-      tx.store.findMany({ where, orderBy: [{ businessUnitId: 'asc' }, { storeCode: 'asc' }, { id: 'asc' }], skip, take }),
-      tx.store.count({ where }),
-    ]);
+  stores(_root, { filter, ...page }, ctx) {
+    const { businessUnitId, countryCode, search } = parseInput(filters.store, filter ?? {}, 'filter');
+    return storeConnection(ctx, { businessUnitId, countryCode, search, activeOnly: filter?.activeOnly }, page);
   },
 
   store: (_root, args, ctx) => ctx.loaders.storeById.load(parseInput(id, args.id, 'id')),
