@@ -1,4 +1,4 @@
-import { badInput, parseInput, sql } from '@sixfold/kit';
+import { badInput, parseInput } from '@sixfold/kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { channelPerformance } from '../queries/channel-performance.js';
