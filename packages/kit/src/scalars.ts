@@ -10,7 +10,7 @@ const DECIMAL_PATTERN = /^-?\d{1,28}(\.\d{1,10})?$/;
  */
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
-  description: 'An exact decimal number, serialized as a string such as "12.5000".',
+  description: 'An exact decimal number as a string, never a float: "12.5", "0.000015". Trailing zeros are dropped ("2", not "2.0000").',
   serialize(value) {
     if (value === null || value === undefined) return value as unknown as string;
     // A Prisma Decimal's toString() switches to exponent notation ("1e-7"); toFixed() without
