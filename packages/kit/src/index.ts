@@ -12,6 +12,7 @@ export * from './logger.js';
 export * from './pagination.js';
 export * from './redis.js';
 export * from './scalars.js';
+export * from './scopes.js';
 export * from './db/prisma.js';
 export * from './db/request-db.js';
 export * from './db/pages-by-parent.js';

@@ -1,4 +1,4 @@
-import { credentialAllows, forbidden, hasScope, isAdmin, requireSignedIn, type Identity } from '@sixfold/kit';
+import { credentialAllows, forbidden, hasScope, isAdmin, requireSignedIn, Scope, type Identity } from '@sixfold/kit';
 
 /**
  * Who may change FSM data. Reading is row-level security's business (members of an organization
@@ -15,21 +15,18 @@ import { credentialAllows, forbidden, hasScope, isAdmin, requireSignedIn, type I
  * Membership of the row's organization is enforced by the database: a row the caller cannot see
  * is NOT_FOUND, and the policies' WITH CHECK refuses writes into another organization.
  */
-export const FSM_WRITE_SCOPE = 'fsm:write';
-/** The scope a user's key carries to write in every domain. */
-const GENERIC_WRITE_SCOPE = 'write';
 export const DISPATCHER_ROLE = 'dispatcher';
 
 export function requireWriter(identity: Identity): void {
   requireSignedIn(identity);
   if (isAdmin(identity)) return;
-  if (!credentialAllows(identity, FSM_WRITE_SCOPE, GENERIC_WRITE_SCOPE)) throw forbidden(`Changing field service data needs the ${FSM_WRITE_SCOPE} scope`);
+  if (!credentialAllows(identity, Scope.fsmWrite, Scope.write)) throw forbidden(`Changing field service data needs the ${Scope.fsmWrite} scope`);
 }
 
 export function requireDispatcher(identity: Identity): void {
   requireWriter(identity);
-  if (isAdmin(identity) || identity.roles.includes(DISPATCHER_ROLE) || hasScope(identity, FSM_WRITE_SCOPE)) return;
-  throw forbidden(`Assigning operators needs the ${DISPATCHER_ROLE} role or the ${FSM_WRITE_SCOPE} scope`);
+  if (isAdmin(identity) || identity.roles.includes(DISPATCHER_ROLE) || hasScope(identity, Scope.fsmWrite)) return;
+  throw forbidden(`Assigning operators needs the ${DISPATCHER_ROLE} role or the ${Scope.fsmWrite} scope`);
 }
 
 /** The rule the tenant tables' policies apply, for events that never pass through the database. */

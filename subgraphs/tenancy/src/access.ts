@@ -1,4 +1,4 @@
-import { forbidden, hasScope, isAdmin, unauthenticated, type Identity } from '@sixfold/kit';
+import { forbidden, hasScope, isAdmin, Scope, scopeDefinition, unauthenticated, type Identity } from '@sixfold/kit';
 
 /**
  * The signed-in person's id. Stricter than the kit's `requireUser`: tenancy serves people's own
@@ -19,22 +19,15 @@ export const isSession = (identity: Identity) => identity.credentialId?.startsWi
  */
 export function requireWriter(identity: Identity): string {
   const userId = requirePerson(identity);
-  if (!isSession(identity) && !hasScope(identity, 'tenancy:write', 'write')) throw forbidden('This API key lacks the tenancy:write scope');
+  if (!isSession(identity) && !hasScope(identity, Scope.tenancyWrite, Scope.write)) throw forbidden(`This API key lacks the ${Scope.tenancyWrite} scope`);
   return userId;
 }
-
-/**
- * Scopes anyone may put on a key of their own: each only narrows what the key does with its
- * user's rights (read only; write everywhere; write only in tenancy, the agent or media). Every
- * other scope grants a right of its own (`catalog:write`, `probes:write`, `media:process`,
- * `agent:worker`, `fsm:write`, …), which only an admin may hand out.
- */
-export const SELF_GRANTED_SCOPES: readonly string[] = ['read', 'write', 'tenancy:write', 'agent:write', 'media:write'];
 
 /** Refuses scopes the caller may not put on a new key: rights they lack, or more than the key they use has. */
 export function requireGrantableScopes(identity: Identity, scopes: readonly string[]): void {
   // A key minted with a key can do no more than the key that minted it.
   if (!isSession(identity) && scopes.some((s) => !identity.scopes.includes(s))) throw forbidden('An API key can only create keys with scopes it has itself');
-  const privileged = scopes.find((s) => !SELF_GRANTED_SCOPES.includes(s));
+  // Anyone may narrow a key of their own; a scope that grants a right is an admin's to give (the kit's registry says which is which).
+  const privileged = scopes.find((s) => scopeDefinition(s)?.kind !== 'narrows');
   if (privileged && !isAdmin(identity)) throw forbidden(`Only admins grant the ${privileged} scope`);
 }

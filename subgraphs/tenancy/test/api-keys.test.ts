@@ -30,6 +30,22 @@ describe('createApiKey', () => {
     expect(byAdmin.data.createApiKey.apiKey.scopes).toEqual(['probes:write']);
   });
 
+  it('refuses a scope no domain understands, naming it, and writes nothing', async () => {
+    const res = await subgraph.query<any>(CREATE, { scopes: ['read', 'catalog:wirte'] }, people.admin.identity);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scopes.1' });
+    expect(res.errors?.[0]?.message).toContain('apiKeyScopes');
+  });
+
+  it('lists every scope with its kind, for anyone deciding what to put on a key', async () => {
+    const res = await subgraph.query<any>('{ apiKeyScopes { name kind description } }');
+    expect(res.errors).toBeUndefined();
+    const byName = new Map(res.data.apiKeyScopes.map((scope: any) => [scope.name, scope.kind]));
+    expect(byName.get('read')).toBe('NARROWS');
+    expect(byName.get('tenancy:write')).toBe('NARROWS');
+    expect(byName.get('catalog:write')).toBe('GRANTS');
+    expect(byName.get('probes:write')).toBe('GRANTS');
+  });
+
   it('gives a key made with a key no scope that key lacks', async () => {
     const key = { ...people.alice.identity, scopes: ['read', 'write'], credentialId: 'apikey:00000000-0000-4000-8000-00000000000a' };
     const res = await subgraph.query<any>(CREATE, { scopes: ['read', 'tenancy:write'] }, key);

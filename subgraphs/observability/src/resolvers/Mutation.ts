@@ -1,4 +1,5 @@
-import { Scope, requireWriter } from '../access.js';
+import { Scope } from '@sixfold/kit';
+import { requireWriter } from '../access.js';
 import { recordEvents } from '../analytics/record.js';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { toIncidentEvent } from '../incidents/events.js';

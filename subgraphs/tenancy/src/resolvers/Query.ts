@@ -1,4 +1,4 @@
-import { badInput, pageRequest, requireAdmin, toConnection, uuidArg } from '@sixfold/kit';
+import { badInput, pageRequest, requireAdmin, SCOPES, toConnection, uuidArg } from '@sixfold/kit';
 import { requirePerson } from '../access.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -76,4 +76,6 @@ export const Query: QueryResolvers = {
     );
     return toConnection(rows, page, totalCount);
   },
+
+  apiKeyScopes: () => SCOPES.map(({ name, kind, description }) => ({ name, description, kind: kind === 'narrows' ? 'NARROWS' : 'GRANTS' })),
 };
