@@ -17,6 +17,7 @@ export * from './db/prisma.js';
 export * from './db/request-db.js';
 export * from './db/pages-by-parent.js';
 export * from './db/paged-children.js';
+export * from './db/connections.js';
 export * from './server/context.js';
 export * from './server/main.js';
 export * from './server/subgraph.js';

@@ -1,11 +1,10 @@
-import { badInput, requireAdmin, uuidArg } from '@sixfold/kit';
+import { badInput, listConnection, requireAdmin, uuidArg } from '@sixfold/kit';
 import { requireTaskOperator } from '../access.js';
 import { dailyStats, providerPerformance, streamingLatency, taskQueueStats } from '../analytics.js';
 import { memoryWhere, requestWhere, taskWhere } from '../filters.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { searchMemories } from '../memories.js';
 import { toColumnValue } from '../values.js';
-import { listPage } from './paging.js';
 
 const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
@@ -25,29 +24,30 @@ export const Query: QueryResolvers = {
 
   llmRequests(_root, { userId, filter, ...page }, ctx) {
     const where = { ...requestWhere(filter), ...(userId ? { userId: uuidArg('userId', userId) } : {}) };
-    return listPage(page, ({ offset, first }) =>
-      ctx.db.run((tx) => Promise.all([tx.llmRequest.findMany({ where, orderBy: newestFirst, skip: offset, take: first }), tx.llmRequest.count({ where })])),
-    );
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
+      tx.llmRequest.findMany({ where, orderBy: newestFirst, skip, take }),
+      tx.llmRequest.count({ where }),
+    ]);
   },
 
   llmRequest: (_root, { id }, ctx) => ctx.loaders.requestById.load(uuidArg('id', id)),
 
   conversationSessions(_root, { status, ...page }, ctx) {
     const where = status ? { status: toColumnValue(status) } : {};
-    return listPage(page, ({ offset, first }) =>
-      ctx.db.run((tx) =>
-        Promise.all([tx.conversationSession.findMany({ where, orderBy: newestFirst, skip: offset, take: first }), tx.conversationSession.count({ where })]),
-      ),
-    );
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
+      tx.conversationSession.findMany({ where, orderBy: newestFirst, skip, take }),
+      tx.conversationSession.count({ where }),
+    ]);
   },
 
   conversationSession: (_root, { id }, ctx) => ctx.loaders.sessionById.load(uuidArg('id', id)),
 
   debateSessions(_root, { status, ...page }, ctx) {
     const where = status ? { status: toColumnValue(status) } : {};
-    return listPage(page, ({ offset, first }) =>
-      ctx.db.run((tx) => Promise.all([tx.debateSession.findMany({ where, orderBy: newestFirst, skip: offset, take: first }), tx.debateSession.count({ where })])),
-    );
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
+      tx.debateSession.findMany({ where, orderBy: newestFirst, skip, take }),
+      tx.debateSession.count({ where }),
+    ]);
   },
 
   debateSession: (_root, { id }, ctx) => ctx.loaders.debateById.load(uuidArg('id', id)),
@@ -55,9 +55,10 @@ export const Query: QueryResolvers = {
   backgroundTasks(_root, { filter, ...page }, ctx) {
     const where = taskWhere(filter);
     const claimOrder = [{ priority: 'asc' as const }, { scheduledAt: 'asc' as const }, { id: 'asc' as const }];
-    return listPage(page, ({ offset, first }) =>
-      ctx.db.run((tx) => Promise.all([tx.backgroundTask.findMany({ where, orderBy: claimOrder, skip: offset, take: first }), tx.backgroundTask.count({ where })])),
-    );
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
+      tx.backgroundTask.findMany({ where, orderBy: claimOrder, skip, take }),
+      tx.backgroundTask.count({ where }),
+    ]);
   },
 
   backgroundTask: (_root, { id }, ctx) => ctx.loaders.taskById.load(uuidArg('id', id)),
@@ -65,31 +66,27 @@ export const Query: QueryResolvers = {
   deadLetters(_root, { taskType, ...page }, ctx) {
     requireTaskOperator(ctx.identity);
     const where = taskType ? { taskType } : {};
-    return listPage(page, ({ offset, first }) =>
-      ctx.db.run((tx) =>
-        Promise.all([
-          tx.deadLetterEntry.findMany({ where, orderBy: [{ movedAt: 'desc' }, { id: 'desc' }], skip: offset, take: first }),
-          tx.deadLetterEntry.count({ where }),
-        ]),
-      ),
-    );
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
+      tx.deadLetterEntry.findMany({ where, orderBy: [{ movedAt: 'desc' }, { id: 'desc' }], skip, take }),
+      tx.deadLetterEntry.count({ where }),
+    ]);
   },
 
   memories(_root, { filter, ...page }, ctx) {
     if (filter?.sessionId) uuidArg('filter.sessionId', filter.sessionId);
     const where = memoryWhere(filter);
-    return listPage(page, ({ offset, first }) =>
-      ctx.db.run((tx) => Promise.all([tx.cogneeMemory.findMany({ where, orderBy: newestFirst, skip: offset, take: first }), tx.cogneeMemory.count({ where })])),
-    );
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
+      tx.cogneeMemory.findMany({ where, orderBy: newestFirst, skip, take }),
+      tx.cogneeMemory.count({ where }),
+    ]);
   },
 
   vectorMemories(_root, { shardKey, ...page }, ctx) {
     const where = shardKey ? { shardKey } : {};
-    return listPage(page, ({ offset, first }) =>
-      ctx.db.run((tx) =>
-        Promise.all([tx.distributedMemory.findMany({ where, orderBy: newestFirst, skip: offset, take: first }), tx.distributedMemory.count({ where })]),
-      ),
-    );
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
+      tx.distributedMemory.findMany({ where, orderBy: newestFirst, skip, take }),
+      tx.distributedMemory.count({ where }),
+    ]);
   },
 
   searchMemories: (_root, args, ctx) => searchMemories(ctx, args),
@@ -104,14 +101,10 @@ export const Query: QueryResolvers = {
 
   analyticsEvents(_root, { eventType, ...page }, ctx) {
     const where = eventType ? { eventType } : {};
-    return listPage(page, ({ offset, first }) =>
-      ctx.db.run((tx) =>
-        Promise.all([
-          tx.analyticsEvent.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], skip: offset, take: first }),
-          tx.analyticsEvent.count({ where }),
-        ]),
-      ),
-    );
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
+      tx.analyticsEvent.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], skip, take }),
+      tx.analyticsEvent.count({ where }),
+    ]);
   },
 
   streamSummary: (_root, { streamId }, ctx) => ctx.loaders.streamSummaryById.load(streamId),

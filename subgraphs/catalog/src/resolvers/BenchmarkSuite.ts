@@ -1,4 +1,4 @@
-import { pageRequest, pickLocale, toConnection } from '@sixfold/kit';
+import { childConnection, pickLocale } from '@sixfold/kit';
 import type { BenchmarkSuiteResolvers } from '../generated/graphql.js';
 
 export const BenchmarkSuite: BenchmarkSuiteResolvers = {
@@ -6,9 +6,5 @@ export const BenchmarkSuite: BenchmarkSuiteResolvers = {
     return 'id' in ref ? ctx.loaders.suiteById.load(ref.id) : ctx.loaders.suiteBySlug.load(ref.slug);
   },
   description: (suite, { locale }) => pickLocale(suite.description, locale),
-  async leaderboard(suite, args, ctx) {
-    const page = pageRequest(args);
-    const { rows, totalCount } = await ctx.loaders.leaderboardBySuite(page).load(suite.id);
-    return toConnection(rows, page, totalCount);
-  },
+  leaderboard: (suite, args, ctx) => childConnection(ctx.loaders.leaderboardBySuite, suite.id, args),
 };

@@ -1,7 +1,6 @@
-import { pageRequest, sql, toConnection, type Sql } from '@sixfold/kit';
+import { pageRequest, sql, toConnection, type PageArgs, type Sql } from '@sixfold/kit';
 import type { FsmContext } from '../context.js';
 import type { StoreFilter } from '../generated/graphql.js';
-import type { PageArgs } from './connection.js';
 
 /**
  * `stores(filter)`: one page of store ids and the total in SQL, then the rows through the

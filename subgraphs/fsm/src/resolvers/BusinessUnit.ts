@@ -1,5 +1,6 @@
 import type { BusinessUnitResolvers } from '../generated/graphql.js';
-import { childConnection, required } from '../queries/connection.js';
+import { childConnection } from '@sixfold/kit';
+import { required } from '../queries/connection.js';
 
 export const BusinessUnit: BusinessUnitResolvers = {
   __resolveReference: (ref, ctx) => ctx.loaders.businessUnitById.load(ref.id),

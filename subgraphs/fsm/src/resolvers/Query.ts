@@ -1,8 +1,8 @@
-import { badInput, parseInput } from '@sixfold/kit';
+import { badInput, listConnection, parseInput } from '@sixfold/kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { channelPerformance } from '../queries/channel-performance.js';
-import { emptyConnection, listConnection } from '../queries/connection.js';
+import { emptyConnection } from '../queries/connection.js';
 import { serviceOrderOrderBy, serviceOrderWhere } from '../queries/service-orders.js';
 import { storeConnection } from '../queries/stores.js';
 import { filters, id } from '../validation.js';
@@ -35,7 +35,7 @@ export const Query: QueryResolvers = {
       ...(filter?.organizationId ? { organizationId: filter.organizationId } : {}),
       ...(filter?.activeOnly ? { isActive: true } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.businessUnit.findMany({ where, orderBy: [{ countryCode: 'asc' }, { code: 'asc' }], skip, take }),
       tx.businessUnit.count({ where }),
     ]);
@@ -57,7 +57,7 @@ export const Query: QueryResolvers = {
     const where = await serviceOrderWhere(filter, ctx.loaders);
     if (!where) return emptyConnection(page);
     const order = serviceOrderOrderBy(orderBy);
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.serviceOrder.findMany({ where, orderBy: order, skip, take }),
       tx.serviceOrder.count({ where }),
     ]);
@@ -78,7 +78,7 @@ export const Query: QueryResolvers = {
       ...(filter?.assignmentMode ? { assignmentMode: filter.assignmentMode } : {}),
       ...(filter?.customerId ? { customerId: filter.customerId } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.project.findMany({ where, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], skip, take }),
       tx.project.count({ where }),
     ]);
@@ -93,7 +93,7 @@ export const Query: QueryResolvers = {
       ...(filter?.operatorId ? { OR: [{ newOperatorId: filter.operatorId }, { previousOperatorId: filter.operatorId }] } : {}),
       ...(filter?.changedAfter ? { changedAt: { gte: filter.changedAfter } } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.projectOwnershipChange.findMany({ where, orderBy: [{ changedAt: 'desc' }, { id: 'asc' }], skip, take }),
       tx.projectOwnershipChange.count({ where }),
     ]);
@@ -105,7 +105,7 @@ export const Query: QueryResolvers = {
       ...(filter?.businessUnitId ? { businessUnitId: filter.businessUnitId } : {}),
       ...(filter?.salesChannel ? { salesChannel: filter.salesChannel } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.salesChannelConfiguration.findMany({ where, orderBy: [{ businessUnitId: 'asc' }, { salesChannel: 'asc' }], skip, take }),
       tx.salesChannelConfiguration.count({ where }),
     ]);
@@ -123,7 +123,7 @@ export const Query: QueryResolvers = {
       ...(filter?.serviceOrderId ? { serviceOrderId: filter.serviceOrderId } : {}),
       ...(createdAt ? { createdAt } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.salesSystemIntegrationEvent.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip, take }),
       tx.salesSystemIntegrationEvent.count({ where }),
     ]);
@@ -136,7 +136,7 @@ export const Query: QueryResolvers = {
       ...(filter?.operatorId ? { operatorId: filter.operatorId } : {}),
       ...(filter?.minWorkloadHours ? { totalWorkloadHours: { gte: filter.minWorkloadHours } } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.operatorWorkload.findMany({ where, orderBy: [{ totalWorkloadMinutes: 'desc' }, { organizationId: 'asc' }, { operatorId: 'asc' }], skip, take }),
       tx.operatorWorkload.count({ where }),
     ]);
@@ -152,7 +152,7 @@ export const Query: QueryResolvers = {
       ...(present(filter?.confidenceLevel) ? { confidenceLevel: { in: [...filter.confidenceLevel] } } : {}),
       ...(validAt ? { createdAt: { lte: validAt }, OR: [{ validUntil: null }, { validUntil: { gte: validAt } }] } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.salesPreEstimation.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip, take }),
       tx.salesPreEstimation.count({ where }),
     ]);
@@ -169,7 +169,7 @@ export const Query: QueryResolvers = {
       ...(filter?.triggeredBy ? { triggeredBy: filter.triggeredBy } : {}),
       ...(assessedAt ? { assessedAt } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.riskAssessment.findMany({ where, orderBy: [{ assessedAt: 'desc' }, { id: 'asc' }], skip, take }),
       tx.riskAssessment.count({ where }),
     ]);
@@ -183,7 +183,7 @@ export const Query: QueryResolvers = {
       ...(present(filter?.potentialLevel) ? { potentialLevel: { in: [...filter.potentialLevel] } } : {}),
       ...(assessedAt ? { assessedAt } : {}),
     };
-    return listConnection(ctx, page, (tx, { skip, take }) => [
+    return listConnection(ctx.db, page, (tx, { skip, take }) => [
       tx.salesPotentialAssessment.findMany({ where, orderBy: [{ assessedAt: 'desc' }, { id: 'asc' }], skip, take }),
       tx.salesPotentialAssessment.count({ where }),
     ]);

@@ -1,6 +1,7 @@
 import type { ServiceOrderResolvers } from '../generated/graphql.js';
 import { allowedTransitions } from '../lifecycle.js';
-import { childConnection, firstChild, required } from '../queries/connection.js';
+import { childConnection } from '@sixfold/kit';
+import { firstChild, required } from '../queries/connection.js';
 import { asPostalAddress, asRiskFactors, userRef } from '../shapes.js';
 
 /** Integer cents as an exact decimal string: 123456 → "1234.56". */

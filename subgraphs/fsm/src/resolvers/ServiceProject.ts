@@ -1,5 +1,6 @@
 import type { ServiceProjectResolvers } from '../generated/graphql.js';
-import { childConnection, required } from '../queries/connection.js';
+import { childConnection } from '@sixfold/kit';
+import { required } from '../queries/connection.js';
 import { userRef } from '../shapes.js';
 
 export const ServiceProject: ServiceProjectResolvers = {

@@ -1,4 +1,4 @@
-import { isUuid, pageRequest, toConnection } from '@sixfold/kit';
+import { childConnection, isUuid, pageRequest, toConnection } from '@sixfold/kit';
 import type { UserResolvers } from '../generated/graphql.js';
 import { usageFor } from '../usage.js';
 
@@ -15,10 +15,5 @@ export const User: UserResolvers = {
 
   usage: (user, _args, ctx) => usageFor(ctx, user.id),
 
-  async mediaSearchHistory(user, args, ctx) {
-    const page = pageRequest(args);
-    if (!isUuid(user.id)) return toConnection([], page, 0);
-    const { rows, totalCount } = await ctx.loaders.searchHistoryByUser(page).load(user.id.toLowerCase());
-    return toConnection(rows, page, totalCount);
-  },
+  mediaSearchHistory: (user, args, ctx) => childConnection(ctx.loaders.searchHistoryByUser, user.id, args),
 };

@@ -1,4 +1,4 @@
-import { pageRequest, toConnection } from '@sixfold/kit';
+import { childConnection } from '@sixfold/kit';
 import type { ModelResolvers } from '../generated/graphql.js';
 import { seriesRequest } from '../status/series.js';
 import { assertKnownRegion } from './validation.js';
@@ -19,11 +19,7 @@ export const Model: ModelResolvers = {
 
   openIncidents: (model, _args, ctx) => ctx.loaders.openIncidentsByModel.load(model.id),
 
-  async incidents(model, { status, ...args }, ctx) {
-    const page = pageRequest(args);
-    const { rows, totalCount } = await ctx.loaders.incidentsByModel(status?.length ? [...status].sort() : null)(page).load(model.id);
-    return toConnection(rows, page, totalCount);
-  },
+  incidents: (model, { status, ...args }, ctx) => childConnection(ctx.loaders.incidentsByModel(status?.length ? [...status].sort() : null), model.id, args),
 
   async statusSeries(model, args, ctx) {
     await assertKnownRegion(ctx, args.region);

@@ -1,4 +1,4 @@
-import { pageRequest, toConnection } from '@sixfold/kit';
+import { childConnection } from '@sixfold/kit';
 import type { ProviderResolvers } from '../generated/graphql.js';
 
 export const Provider: ProviderResolvers = {
@@ -7,9 +7,5 @@ export const Provider: ProviderResolvers = {
 
   openIncidents: (provider, _args, ctx) => ctx.loaders.openIncidentsByProvider.load(provider.id),
 
-  async incidents(provider, { status, ...args }, ctx) {
-    const page = pageRequest(args);
-    const { rows, totalCount } = await ctx.loaders.incidentsByProvider(status?.length ? [...status].sort() : null)(page).load(provider.id);
-    return toConnection(rows, page, totalCount);
-  },
+  incidents: (provider, { status, ...args }, ctx) => childConnection(ctx.loaders.incidentsByProvider(status?.length ? [...status].sort() : null), provider.id, args),
 };

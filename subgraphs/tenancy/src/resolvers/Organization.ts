@@ -1,4 +1,4 @@
-import { pageRequest, toConnection } from '@sixfold/kit';
+import { childConnection } from '@sixfold/kit';
 import type { MemberRole, OrganizationResolvers, OrganizationStatus } from '../generated/graphql.js';
 import { toEnum } from './values.js';
 
@@ -9,14 +9,6 @@ export const Organization: OrganizationResolvers = {
     const membership = await ctx.loaders.viewerMembershipByOrganization.load(organization.id);
     return membership ? toEnum<MemberRole>(membership.role) : null;
   },
-  async members(organization, { status, first, after }, ctx) {
-    const page = pageRequest({ first, after });
-    const { rows, totalCount } = await ctx.loaders.membersByOrganization(status?.toLowerCase() ?? null)(page).load(organization.id);
-    return toConnection(rows, page, totalCount);
-  },
-  async projects(organization, { filter, first, after }, ctx) {
-    const page = pageRequest({ first, after });
-    const { rows, totalCount } = await ctx.loaders.projectsByOrganization(filter)(page).load(organization.id);
-    return toConnection(rows, page, totalCount);
-  },
+  members: (organization, { status, first, after }, ctx) => childConnection(ctx.loaders.membersByOrganization(status?.toLowerCase() ?? null), organization.id, { first, after }),
+  projects: (organization, { filter, first, after }, ctx) => childConnection(ctx.loaders.projectsByOrganization(filter), organization.id, { first, after }),
 };

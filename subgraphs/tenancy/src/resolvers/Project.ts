@@ -1,4 +1,4 @@
-import { pageRequest, toConnection } from '@sixfold/kit';
+import { childConnection } from '@sixfold/kit';
 import type { ProjectResolvers, ProjectStatus, ProjectVisibility } from '../generated/graphql.js';
 import { toEnum } from './values.js';
 
@@ -8,10 +8,6 @@ export const Project: ProjectResolvers = {
   status: (project) => toEnum<ProjectStatus>(project.status),
   visibility: (project) => toEnum<ProjectVisibility>(project.visibility),
   createdBy: (project, _args, ctx) => (project.createdBy ? ctx.loaders.userById.load(project.createdBy) : null),
-  async tasks(project, { filter, first, after }, ctx) {
-    const page = pageRequest({ first, after });
-    const { rows, totalCount } = await ctx.loaders.tasksByProject(filter)(page).load(project.id);
-    return toConnection(rows, page, totalCount);
-  },
+  tasks: (project, { filter, first, after }, ctx) => childConnection(ctx.loaders.tasksByProject(filter), project.id, { first, after }),
   stats: (project, _args, ctx) => ctx.loaders.projectStatsById.load(project.id),
 };

@@ -1,4 +1,4 @@
-import { pageRequest, toConnection } from '@sixfold/kit';
+import { childConnection } from '@sixfold/kit';
 import type { TaskPriority, TaskResolvers, TaskStatus } from '../generated/graphql.js';
 import { toEnum } from './values.js';
 
@@ -17,10 +17,6 @@ export const Task: TaskResolvers = {
   reporter: (task, _args, ctx) => (task.reporterId ? ctx.loaders.userById.load(task.reporterId) : null),
   estimatedHours: (task) => task.estimatedHours?.toString() ?? null,
   actualHours: (task) => task.actualHours?.toString() ?? null,
-  async comments(task, { first, after }, ctx) {
-    const page = pageRequest({ first, after });
-    const { rows, totalCount } = await ctx.loaders.commentsByTask(page).load(task.id);
-    return toConnection(rows, page, totalCount);
-  },
+  comments: (task, { first, after }, ctx) => childConnection(ctx.loaders.commentsByTask, task.id, { first, after }),
   attachments: (task, _args, ctx) => ctx.loaders.attachmentsByTask.load(task.id),
 };

@@ -1,4 +1,4 @@
-import { pageRequest, toConnection } from '@sixfold/kit';
+import { childConnection } from '@sixfold/kit';
 import type { UserResolvers, UserStatus } from '../generated/graphql.js';
 import { present, toEnum } from './values.js';
 
@@ -15,10 +15,6 @@ export const User: UserResolvers = {
   memberships: (user, _args, ctx) => ctx.loaders.membershipsByUser.load(user.id),
   roles: async (user, _args, ctx) => (await ctx.loaders.rolesByUser.load(user.id)).map((r) => r.name),
   apiKeys: (user, _args, ctx) => ctx.loaders.apiKeysByUser.load(user.id),
-  async assignedTasks(user, { filter, first, after }, ctx) {
-    const page = pageRequest({ first, after });
-    const { rows, totalCount } = await ctx.loaders.tasksByAssignee(filter)(page).load(user.id);
-    return toConnection(rows, page, totalCount);
-  },
+  assignedTasks: (user, { filter, first, after }, ctx) => childConnection(ctx.loaders.tasksByAssignee(filter), user.id, { first, after }),
   activity: (user, _args, ctx) => ctx.loaders.activityByUser.load(user.id),
 };
