@@ -18,6 +18,7 @@ import type { EventBus } from '../events.js';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../identity.js';
 import type { Logger } from '../logger.js';
 import type { SubgraphContext } from './context.js';
+import { subscribeWithFreshContexts } from './per-event-context.js';
 import { requestTransactionPlugin } from './plugins/request-transaction.js';
 
 type TransactionRunner<Tx> = { $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { maxWait?: number; timeout?: number }): Promise<R> };
@@ -115,6 +116,11 @@ export async function startSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(
   // Subscription messages are small; the limit keeps a client from making the server buffer 100 MB (ws's default).
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * 1024 * 1024 });
 
+  // A subscription's context. Each `db.run` is a short transaction of its own: a subscription may
+  // stay open for hours and must not hold a connection meanwhile.
+  const subscriptionContext = (identity: Identity, requestId: string) =>
+    definition.createContext({ identity, db: new ShortTransactionDb<Tx>(prisma, dbOptions(identity)), bus: options.bus, logger, requestId }, services);
+
   // Subscriptions: the identity arrives once, in the connection parameters.
   const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity }>(
     {
@@ -140,17 +146,12 @@ export async function startSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      context: (ctx) => {
-        const identity = ctx.extra.identity!;
-        const base: SubgraphContext<Tx> = {
-          identity,
-          db: new ShortTransactionDb<Tx>(prisma, dbOptions(identity)),
-          bus: options.bus,
-          logger,
-          requestId: randomUUID(),
-        };
-        return definition.createContext(base, services);
-      },
+      // The context of the subscribe phase: the `subscribe` resolver, its checks and its filters.
+      context: (ctx) => subscriptionContext(ctx.extra.identity!, randomUUID()),
+      // Every event is executed with a context (and so DataLoaders) of its own, built from the
+      // subscription's. It keeps the subscription's requestId: to the client and the gateway, the
+      // subscription is the one request, and its events' logs and audit rows should point to it.
+      subscribe: subscribeWithFreshContexts((subscription: Ctx) => subscriptionContext(subscription.identity, subscription.requestId)),
     },
     wsServer,
   );

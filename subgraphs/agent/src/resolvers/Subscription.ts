@@ -3,16 +3,6 @@ import { canSeeOwnedBy, isTaskOperator } from '../access.js';
 import type { AgentContext } from '../context.js';
 import { Topic, taskFromWire, turnFromWire, type DebateTurnAddedEvent, type TaskStatusChangedEvent } from '../events.js';
 import type { SubscriptionDebateTurnAddedArgs, SubscriptionResolvers, SubscriptionTaskStatusChangedArgs } from '../generated/graphql.js';
-import { createLoaders } from '../loaders.js';
-
-/**
- * A subscription's context lives as long as the subscription; its DataLoaders would serve every
- * event the rows they cached for the first one. Each event is resolved with fresh loaders.
- */
-function withFreshLoaders<T>(ctx: AgentContext, value: T): T {
-  ctx.loaders = createLoaders(ctx.db);
-  return value;
-}
 
 /**
  * Only a debate the subscriber may see (its owner, or an admin) can be followed; any other is
@@ -38,13 +28,15 @@ const isTaskChangeFor = ({ task }: TaskStatusChangedEvent, { taskTypes, statuses
   (!statuses?.length || statuses.includes(task.status)) &&
   (isTaskOperator(ctx.identity) || (task.createdBy !== null && task.createdBy === ctx.identity.userId));
 
+// Events arrive in wire format. The kit gives every event a fresh context (and loaders), so the
+// rows they lead to are read as they are now.
 export const Subscription: SubscriptionResolvers = {
   debateTurnAdded: {
     subscribe: withFilter(subscribeToTurns as never, isTurnFor as never) as never,
-    resolve: (event: DebateTurnAddedEvent, _args: unknown, ctx: AgentContext) => withFreshLoaders(ctx, turnFromWire(event.turn)),
+    resolve: (event: DebateTurnAddedEvent) => turnFromWire(event.turn),
   },
   taskStatusChanged: {
     subscribe: withFilter(subscribeToTasks as never, isTaskChangeFor as never) as never,
-    resolve: (event: TaskStatusChangedEvent, _args: unknown, ctx: AgentContext) => withFreshLoaders(ctx, taskFromWire(event.task)),
+    resolve: (event: TaskStatusChangedEvent) => taskFromWire(event.task),
   },
 };

@@ -2,7 +2,6 @@ import { withFilter } from '@sixfold/kit';
 import type { CatalogContext } from '../context.js';
 import { MODEL_CHANGED, type ModelChangedEvent } from '../events.js';
 import type { SubscriptionModelChangedArgs, SubscriptionResolvers } from '../generated/graphql.js';
-import { createLoaders } from '../loaders.js';
 
 type Filter = Partial<SubscriptionModelChangedArgs>;
 
@@ -17,11 +16,10 @@ export const Subscription: SubscriptionResolvers = {
         (event?: ModelChangedEvent, filter?: Filter) => !!event && wanted(event, filter ?? {}),
       )(undefined, args, ctx, info),
     /**
-     * The model as it is now. A subscription keeps one context for all its events: fresh loaders
-     * for each, or the model and its relations would be served as an earlier event found them.
+     * The model as it is now: the kit gives every event a fresh context, so its loaders have not
+     * cached the model or its relations as an earlier event found them.
      */
     async resolve(event: ModelChangedEvent, _args: unknown, ctx: CatalogContext) {
-      ctx.loaders = createLoaders(ctx.db);
       const model = await ctx.loaders.modelById.load(event.id);
       if (!model) throw new Error(`model ${event.id} vanished after it changed`);
       return model;

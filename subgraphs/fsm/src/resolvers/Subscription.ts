@@ -1,7 +1,6 @@
 import { parseInput, requireSignedIn, withFilter } from '@sixfold/kit';
 import { maySeeOrganization } from '../access.js';
 import type { FsmContext } from '../context.js';
-import { createLoaders } from '../loaders.js';
 import { SERVICE_ORDER_STATUS_CHANGED, type ServiceOrderStatusChanged } from '../events.js';
 import type { SubscriptionResolvers, SubscriptionServiceOrderStatusChangedArgs } from '../generated/graphql.js';
 import { filters } from '../validation.js';
@@ -24,12 +23,9 @@ export const Subscription: SubscriptionResolvers = {
       return events(undefined, args, ctx, info) as never;
     },
     /**
-     * A subscription keeps one context for all its events: fresh loaders for each, or the order
-     * and its relations would be served as an earlier event found them.
+     * The kit gives every event a fresh context: the order's relations are read as they are now,
+     * not as an earlier event found them.
      */
-    resolve(event: ServiceOrderStatusChanged, _args: unknown, ctx: FsmContext) {
-      ctx.loaders = createLoaders(ctx.db);
-      return event;
-    },
+    resolve: (event: ServiceOrderStatusChanged) => event,
   },
 };

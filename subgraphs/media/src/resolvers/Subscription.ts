@@ -3,7 +3,6 @@ import { maySeeUser } from '../access.js';
 import type { MediaContext } from '../context.js';
 import type { SubscriptionProcessingJobProgressArgs, SubscriptionResolvers } from '../generated/graphql.js';
 import { JOB_PROGRESS_TOPIC, type JobProgressEvent } from '../jobs/events.js';
-import { createLoaders } from '../loaders.js';
 
 /** Events reach a subscriber only for jobs they may see (their own; all for admins and workers) and that match its arguments. */
 const wanted = (event: JobProgressEvent, args: SubscriptionProcessingJobProgressArgs, ctx: MediaContext) =>
@@ -21,13 +20,7 @@ export const Subscription: SubscriptionResolvers = {
       },
       (event, args, ctx) => !!event && wanted(event, args!, ctx!),
     ) as never,
-    /**
-     * A subscription keeps one context for all its events: fresh loaders for each, or the job's
-     * file would be served as the first event found it.
-     */
-    resolve(event: JobProgressEvent, _args: unknown, ctx: MediaContext) {
-      ctx.loaders = createLoaders(ctx.db);
-      return event.job;
-    },
+    /** The kit gives every event a fresh context: the job's file is read as it is now, not as the first event found it. */
+    resolve: (event: JobProgressEvent) => event.job,
   },
 };

@@ -2,7 +2,6 @@ import { withFilter } from '@sixfold/kit';
 import type { ObservabilityContext } from '../context.js';
 import type { SubscriptionIncidentChangedArgs, SubscriptionModelStatusChangedArgs, SubscriptionResolvers } from '../generated/graphql.js';
 import { fromIncidentEvent, type IncidentEvent } from '../incidents/events.js';
-import { createLoaders } from '../loaders.js';
 import type { ModelStatusEvent } from '../probes/report.js';
 import { Topic } from '../topics.js';
 
@@ -14,33 +13,20 @@ function eventsOf<T, A>(topic: string, keep: (event: T, args: A) => boolean) {
   ) as (root: unknown, args: A, ctx: ObservabilityContext) => Promise<AsyncIterableIterator<T>>;
 }
 
-/**
- * A subscription keeps one context for all its events; its DataLoaders would serve later events
- * from the first event's cache. Each event starts with fresh ones.
- */
-function renewLoaders(ctx: ObservabilityContext): void {
-  ctx.loaders = createLoaders(ctx.db, ctx);
-}
-
 /** An omitted or empty filter lets everything through. */
 const matches = <T>(allowed: readonly T[] | null | undefined, value: T) => !allowed?.length || allowed.includes(value);
 
+// The kit gives every event a fresh context (and loaders): nothing is served from an earlier event's cache.
 export const Subscription: SubscriptionResolvers = {
   incidentChanged: {
     subscribe: eventsOf<IncidentEvent, SubscriptionIncidentChangedArgs>(Topic.incidentChanged, (event, { severities }) => matches(severities, event.severity)),
-    resolve(event: IncidentEvent, _args: unknown, ctx: ObservabilityContext) {
-      renewLoaders(ctx);
-      return fromIncidentEvent(event);
-    },
+    resolve: (event: IncidentEvent) => fromIncidentEvent(event),
   },
   modelStatusChanged: {
     subscribe: eventsOf<ModelStatusEvent, SubscriptionModelStatusChangedArgs>(
       Topic.modelStatusChanged,
       (event, { modelIds, regions }) => matches(modelIds?.map((id) => id.toLowerCase()), event.modelId) && matches(regions, event.region),
     ),
-    resolve(event: ModelStatusEvent, _args: unknown, ctx: ObservabilityContext) {
-      renewLoaders(ctx);
-      return event;
-    },
+    resolve: (event: ModelStatusEvent) => event,
   },
 };
