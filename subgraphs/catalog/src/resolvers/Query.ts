@@ -1,4 +1,4 @@
-import { badInput, pageRequest, requireUser, toConnection, uuidArg } from '@sixfold/kit';
+import { badInput, listConnection, pageRequest, requireUser, toConnection, uuidArg } from '@sixfold/kit';
 import { compareModels } from '../directory/comparison.js';
 import { listModels } from '../directory/model-list.js';
 import { listModelListings } from '../directory/listing-page.js';
@@ -33,11 +33,10 @@ export const Query: QueryResolvers = {
   },
 
   async providers(_root, args, ctx) {
-    const page = pageRequest(args);
-    const [rows, totalCount] = await ctx.db.run((tx) =>
-      Promise.all([tx.provider.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: page.offset, take: page.first }), tx.provider.count()]),
-    );
-    return toConnection(rows, page, totalCount);
+    return listConnection(ctx.db, args, (tx, { skip, take }) => [
+      tx.provider.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], skip, take }),
+      tx.provider.count(),
+    ]);
   },
 
   searchModels: (_root, args, ctx) => searchModels(ctx, args),
@@ -54,15 +53,11 @@ export const Query: QueryResolvers = {
   },
 
   async news(_root, { tag, category, ...args }, ctx) {
-    const page = pageRequest(args);
     const where = { ...published(), ...(tag ? { tags: { has: tag } } : {}), ...(category ? { category } : {}) };
-    const [rows, totalCount] = await ctx.db.run((tx) =>
-      Promise.all([
-        tx.newsArticle.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }], skip: page.offset, take: page.first }),
-        tx.newsArticle.count({ where }),
-      ]),
-    );
-    return toConnection(rows, page, totalCount);
+    return listConnection(ctx.db, args, (tx, { skip, take }) => [
+      tx.newsArticle.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }], skip, take }),
+      tx.newsArticle.count({ where }),
+    ]);
   },
 
   newsArticle(_root, { slug }, ctx) {

@@ -1,4 +1,4 @@
-import { badInput, notFound, pageRequest, requireUser, sql, toConnection, uuidArg, type PageRequest } from '@sixfold/kit';
+import { badInput, listConnection, notFound, type PageRequest, pageRequest, requireUser, sql, toConnection, uuidArg } from '@sixfold/kit';
 import type { MediaContext, MediaTx } from '../context.js';
 import { toDb } from '../enums.js';
 import { mediaFileConditions } from '../filters.js';
@@ -71,20 +71,16 @@ export const Query: QueryResolvers = {
   processingJob: (_root, { id }, ctx) => ctx.loaders.jobById.load(uuidArg('id', id)),
 
   async processingJobs(_root, args, ctx) {
-    const page = pageRequest(args);
     const filter = args.filter;
     const where = {
       ...(filter?.statuses?.length ? { status: { in: filter.statuses.map(toDb) } } : {}),
       ...(filter?.jobTypes?.length ? { jobType: { in: filter.jobTypes.map(toDb) } } : {}),
       ...(filter?.mediaFileId ? { mediaFileId: uuidArg('filter.mediaFileId', filter.mediaFileId) } : {}),
     };
-    const [rows, totalCount] = await ctx.db.run((tx) =>
-      Promise.all([
-        tx.processingJob.findMany({ where, orderBy: [{ priority: 'asc' }, { queuedAt: 'asc' }, { id: 'asc' }], skip: page.offset, take: page.first }),
-        tx.processingJob.count({ where }),
-      ]),
-    );
-    return toConnection(rows, page, totalCount);
+    return listConnection(ctx.db, args, (tx, { skip, take }) => [
+      tx.processingJob.findMany({ where, orderBy: [{ priority: 'asc' }, { queuedAt: 'asc' }, { id: 'asc' }], skip, take }),
+      tx.processingJob.count({ where }),
+    ]);
   },
 
   async similarMedia(_root, args, ctx) {
@@ -126,14 +122,10 @@ export const Query: QueryResolvers = {
   mediaUsageTiers: (_root, _args, ctx) => ctx.db.run((tx) => tx.usageLimit.findMany({ orderBy: { maxStorageBytes: 'asc' } })),
 
   async mediaAuditLog(_root, args, ctx) {
-    const page = pageRequest(args);
     const where = args.userId ? { userId: uuidArg('userId', args.userId) } : {};
-    const [rows, totalCount] = await ctx.db.run((tx) =>
-      Promise.all([
-        tx.auditLog.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], skip: page.offset, take: page.first }),
-        tx.auditLog.count({ where }),
-      ]),
-    );
-    return toConnection(rows, page, totalCount);
+    return listConnection(ctx.db, args, (tx, { skip, take }) => [
+      tx.auditLog.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], skip, take }),
+      tx.auditLog.count({ where }),
+    ]);
   },
 };

@@ -1,4 +1,4 @@
-import { badInput, pageRequest, requireAdmin, toConnection, uuidArg } from '@sixfold/kit';
+import { badInput, listConnection, requireAdmin, uuidArg } from '@sixfold/kit';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { parseDay, topViewed, trendingFromDatabase } from '../analytics/trending.js';
@@ -10,7 +10,6 @@ const MAX_STATS_DAYS = 366;
 
 export const Query: QueryResolvers = {
   async incidents(_root, { filter, ...args }, ctx) {
-    const page = pageRequest(args);
     const conditions: Prisma.IncidentWhereInput[] = [];
     if (filter?.status?.length) conditions.push({ status: { in: filter.status } });
     if (filter?.severities?.length) conditions.push({ severity: { in: filter.severities } });
@@ -21,13 +20,10 @@ export const Query: QueryResolvers = {
     if (filter?.startedAfter) conditions.push({ startedAt: { gte: new Date(filter.startedAfter) } });
     if (filter?.startedBefore) conditions.push({ startedAt: { lt: new Date(filter.startedBefore) } });
     const where = { AND: conditions };
-    const [rows, totalCount] = await ctx.db.run((tx) =>
-      Promise.all([
-        tx.incident.findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], skip: page.offset, take: page.first }),
-        tx.incident.count({ where }),
-      ]),
-    );
-    return toConnection(rows, page, totalCount);
+    return listConnection(ctx.db, args, (tx, { skip, take }) => [
+      tx.incident.findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], skip, take }),
+      tx.incident.count({ where }),
+    ]);
   },
 
   incident: (_root, { id }, ctx) => ctx.loaders.incidentById.load(uuidArg('id', id)),

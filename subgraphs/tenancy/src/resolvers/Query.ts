@@ -1,4 +1,4 @@
-import { badInput, pageRequest, requireAdmin, SCOPES, toConnection, uuidArg } from '@sixfold/kit';
+import { badInput, listConnection, pageRequest, requireAdmin, SCOPES, toConnection, uuidArg } from '@sixfold/kit';
 import { requirePerson } from '../access.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -40,16 +40,12 @@ export const Query: QueryResolvers = {
 
   async notifications(_root, { unreadOnly, first, after }, ctx) {
     const userId = requirePerson(ctx.identity);
-    const page = pageRequest({ first, after });
     // Explicitly the caller's own: row-level security would show an admin everyone's.
     const where: Prisma.NotificationWhereInput = { userId, ...(unreadOnly ? { isRead: false } : {}) };
-    const [rows, totalCount] = await ctx.db.run((tx) =>
-      Promise.all([
-        tx.notification.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: page.offset, take: page.first }),
-        tx.notification.count({ where }),
-      ]),
-    );
-    return toConnection(rows, page, totalCount);
+    return listConnection(ctx.db, { first, after }, (tx, { skip, take }) => [
+      tx.notification.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip, take }),
+      tx.notification.count({ where }),
+    ]);
   },
 
   unreadNotificationCount(_root, _args, ctx) {
@@ -60,7 +56,6 @@ export const Query: QueryResolvers = {
   async auditLog(_root, { filter, first, after }, ctx) {
     requirePerson(ctx.identity);
     requireAdmin(ctx.identity);
-    const page = pageRequest({ first, after });
     const where: Prisma.AuditLogEntryWhereInput = {
       ...(filter?.tableName ? { tableName: filter.tableName } : {}),
       ...(filter?.recordId ? { recordId: uuidArg('filter.recordId', filter.recordId) } : {}),
@@ -68,13 +63,10 @@ export const Query: QueryResolvers = {
       ...(filter?.action ? { action: filter.action } : {}),
       ...(filter?.since ? { createdAt: { gte: new Date(filter.since as string) } } : {}),
     };
-    const [rows, totalCount] = await ctx.db.run((tx) =>
-      Promise.all([
-        tx.auditLogEntry.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: page.offset, take: page.first }),
-        tx.auditLogEntry.count({ where }),
-      ]),
-    );
-    return toConnection(rows, page, totalCount);
+    return listConnection(ctx.db, { first, after }, (tx, { skip, take }) => [
+      tx.auditLogEntry.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip, take }),
+      tx.auditLogEntry.count({ where }),
+    ]);
   },
 
   apiKeyScopes: () => SCOPES.map(({ name, kind, description }) => ({ name, description, kind: kind === 'narrows' ? 'NARROWS' : 'GRANTS' })),
