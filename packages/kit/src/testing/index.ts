@@ -19,7 +19,11 @@ export interface TestSubgraph extends RunningSubgraph {
 export interface TestSubgraphOptions {
   /** The primary; default the run's database. */
   databaseUrl?: string;
-  /** Where queries read (DATABASE_READ_URL); default none. */
+  /**
+   * Where queries read (DATABASE_READ_URL); null for no replica. Default the primary itself:
+   * queries then run read-only as on a real replica, so a Query field that writes without being
+   * declared in `queriesThatWrite` fails its domain's tests.
+   */
   databaseReadUrl?: string | null;
 }
 
@@ -34,7 +38,7 @@ export async function startTestSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(def
   const running = await startSubgraph(definition, {
     port: 0,
     databaseUrl,
-    databaseReadUrl: options.databaseReadUrl ?? undefined,
+    databaseReadUrl: options.databaseReadUrl === null ? undefined : (options.databaseReadUrl ?? databaseUrl),
     redisUrl: process.env.REDIS_URL,
     redisPrefix: process.env.REDIS_PREFIX ?? 'sixfold_test:',
     identitySecret: secret,
