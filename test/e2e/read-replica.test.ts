@@ -37,9 +37,10 @@ describe('with a read replica', () => {
   });
 
   it('answers a query across subgraphs from the replica', async () => {
-    const projects = await graph.query<any>('{ serviceProjects(first: 1) { edges { node { responsibleOperator { id } } } } }', {}, admin);
-    const res = await graph.query<any>(contractOperation('UserOverview'), { id: projects.data.serviceProjects.edges[0].node.responsibleOperator.id }, admin);
+    const me = await graph.query<any>('{ me { id } }', {}, admin);
+    // The demo admin through tenancy, media, agent and fsm (entity fetches are queries too).
+    const res = await graph.query<any>(contractOperation('UserOverview'), { id: me.data.me.id }, admin);
     expect(res.errors).toBeUndefined();
-    expect(res.data.user.mediaFiles.totalCount).toBeGreaterThan(0);
+    expect(res.data.user).toMatchObject({ email: expect.any(String), mediaFiles: { totalCount: expect.any(Number) }, llmRequests: { totalCount: expect.any(Number) } });
   });
 });
