@@ -4,6 +4,8 @@ import { SUBGRAPHS } from './subgraphs.js';
 
 export interface GraphOptions {
   databaseUrl: string;
+  /** A read replica for the subgraphs' queries (DATABASE_READ_URL). */
+  databaseReadUrl?: string | undefined;
   redisUrl?: string | undefined;
   redisPrefix: string;
   identitySecret: string;
@@ -53,6 +55,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         await startSubgraph(definition, {
           port: options.ephemeralPorts ? 0 : definition.defaultPort,
           databaseUrl: options.databaseUrl,
+          databaseReadUrl: options.databaseReadUrl,
           redisUrl: options.redisUrl,
           redisPrefix: options.redisPrefix,
           identitySecret: options.identitySecret,

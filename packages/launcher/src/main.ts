@@ -23,6 +23,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const settings = {
   DATABASE_URL: commonSettings.DATABASE_URL.optional(),
+  DATABASE_READ_URL: commonSettings.DATABASE_READ_URL,
   REDIS_URL: commonSettings.REDIS_URL,
   REDIS_PREFIX: commonSettings.REDIS_PREFIX,
   LOG_LEVEL: commonSettings.LOG_LEVEL.default('warn'),
@@ -76,6 +77,7 @@ try {
 
   graph = await startGraph({
     databaseUrl,
+    databaseReadUrl: config.DATABASE_READ_URL,
     redisUrl: config.REDIS_URL,
     redisPrefix: config.REDIS_PREFIX,
     identitySecret,
@@ -91,7 +93,7 @@ try {
   say('');
   say(`Sixfold is running: ${gateway.url} (HTTP and WebSocket)`);
   say(`  subgraphs: ${subgraphs.map((s) => `${s.name} :${s.port}`).join(', ')}`);
-  say(`  database:  ${embedded ? `embedded PostgreSQL in ${join(dataDir, 'postgres')}` : 'DATABASE_URL'}`);
+  say(`  database:  ${embedded ? `embedded PostgreSQL in ${join(dataDir, 'postgres')}` : 'DATABASE_URL'}${config.DATABASE_READ_URL ? ', queries from DATABASE_READ_URL' : ''}`);
   say(`  events:    ${bus.kind === 'redis' ? 'Redis' : 'in-process (set REDIS_URL to fan out across replicas)'}`);
   if (existsSync(demoKeyFile)) say(`  demo admin API key: ${readFileSync(demoKeyFile, 'utf8').trim()}  (send as "Authorization: Bearer <key>")`);
   say('Press Ctrl-C to stop.');

@@ -14,6 +14,9 @@ export const media: SubgraphDefinition<MediaTx, MediaContext> = {
   typeDefs,
   resolvers: resolvers as never,
   dbRole: 'sixfold_media',
+  // A search is checked against the account's allowance (its row locked), recorded in the search
+  // history and counted (src/resolvers/Query.ts, search()): it must run on the primary.
+  queriesThatWrite: ['searchMedia', 'similarMedia'],
   PrismaClient: MediaPrismaClient as never,
   async createServices(runtime) {
     return {

@@ -68,6 +68,9 @@ async function runAfterCommit(callbacks: ReadonlyArray<() => unknown>, logger: R
  * rolled back when a mutation failed so that nothing is half-written.
  *
  * DataLoader batches run inside it like any other query.
+ *
+ * Given a `reader` (a client of the read replica), a request that writes nothing can be sent
+ * there with `readFromReplica()` before its first query.
  */
 export class RequestDb<Tx> {
   #tx?: Promise<Tx>;
@@ -75,14 +78,27 @@ export class RequestDb<Tx> {
   #finished?: Promise<void>;
   #closed = false;
   #afterCommit: Array<() => unknown> = [];
+  #onReplica = false;
 
   constructor(
     private readonly prisma: TransactionRunner<Tx>,
     private readonly options: RequestDbOptions,
+    private readonly reader?: TransactionRunner<Tx>,
   ) {}
 
   get identity(): Identity {
     return this.options.identity;
+  }
+
+  /**
+   * Runs this request on the read replica, in a READ ONLY transaction, when there is a replica
+   * (without one, nothing changes). The transaction cannot move once open, so this must come
+   * before the first query.
+   */
+  readFromReplica(): void {
+    if (!this.reader) return;
+    if (this.#tx) throw new Error('RequestDb.readFromReplica() called after the transaction opened');
+    this.#onReplica = true;
   }
 
   /** Runs `fn` with the request's transaction client, opening the transaction if needed. */
@@ -94,10 +110,14 @@ export class RequestDb<Tx> {
   #open(): Promise<Tx> {
     this.#tx ??= new Promise<Tx>((resolveTx, rejectTx) => {
       let opened = false;
-      this.#finished = this.prisma
+      const settings = sessionSettings(this.options);
+      // Read only: a write that reaches the replica fails at once ("cannot execute INSERT in a
+      // read-only transaction"), even where the replica is the primary itself.
+      if (this.#onReplica) settings.push(['transaction_read_only', 'on']);
+      this.#finished = (this.#onReplica ? this.reader! : this.prisma)
         .$transaction(
           async (tx) => {
-            await applySettings(tx, sessionSettings(this.options));
+            await applySettings(tx, settings);
             opened = true;
             resolveTx(tx);
             const commit = await new Promise<boolean>((settle) => (this.#settle = settle));

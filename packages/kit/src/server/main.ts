@@ -47,6 +47,7 @@ export async function runSubgraphProcess<Tx, Ctx extends SubgraphContext<Tx>>(de
     port: config.PORT,
     host: config.HOST,
     databaseUrl: config.DATABASE_URL,
+    databaseReadUrl: config.DATABASE_READ_URL,
     redisUrl: config.REDIS_URL,
     redisPrefix: config.REDIS_PREFIX,
     identitySecret: config.IDENTITY_SECRET,

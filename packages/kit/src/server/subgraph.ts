@@ -34,6 +34,12 @@ export interface SubgraphDefinition<Tx, Ctx extends SubgraphContext<Tx>> {
   resolvers: GraphQLResolverMap<Ctx>;
   /** The database role queries run as (created by the domain's migrations; subject to RLS). */
   dbRole: string;
+  /**
+   * Query fields that write (a search recorded in the history): an operation selecting one at its
+   * root runs on the primary. Every other query reads from the replica when one is configured,
+   * in a read-only transaction where such a write would fail.
+   */
+  queriesThatWrite?: readonly string[];
   /** The domain's generated Prisma client class. */
   PrismaClient: new (options: never) => PrismaLike & TransactionRunner<Tx>;
   /** Adds the domain's per-request pieces (its DataLoaders) to the shared context. */
@@ -48,6 +54,8 @@ export interface SubgraphOptions {
   port: number;
   host?: string;
   databaseUrl: string;
+  /** A read replica for queries (DATABASE_READ_URL); without it, everything uses `databaseUrl`. */
+  databaseReadUrl?: string | undefined;
   redisUrl?: string | undefined;
   redisPrefix?: string;
   identitySecret: string;
@@ -86,14 +94,23 @@ export async function startSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(
   options: SubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = options.logger.child({ subgraph: definition.name });
-  const prisma = createPrismaClient(definition.PrismaClient as never, {
-    url: options.databaseUrl,
-    poolMax: options.poolMax,
-    connectTimeoutMs: options.connectTimeoutMs,
-    applicationName: `sixfold-${definition.name}`,
-    logger,
-    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
-  }) as PrismaLike & TransactionRunner<Tx>;
+  const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }]);
+  const queriesThatWrite = definition.queriesThatWrite ?? [];
+  // A misspelt name would send its writes to the replica, where they fail: refuse to start instead.
+  const unknownQuery = queriesThatWrite.find((name) => !schema.getQueryType()?.getFields()[name]);
+  if (unknownQuery) throw new Error(`${definition.name}: queriesThatWrite names ${unknownQuery}, which is not a Query field`);
+  const connect = (url: string, applicationName: string) =>
+    createPrismaClient(definition.PrismaClient as never, {
+      url,
+      poolMax: options.poolMax,
+      connectTimeoutMs: options.connectTimeoutMs,
+      applicationName,
+      logger,
+      ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+    }) as PrismaLike & TransactionRunner<Tx>;
+  const prisma = connect(options.databaseUrl, `sixfold-${definition.name}`);
+  // Only HTTP queries use the replica (see requestTransactionPlugin); no replica, no second pool.
+  const reader = options.databaseReadUrl ? connect(options.databaseReadUrl, `sixfold-${definition.name}-reader`) : undefined;
   const dbOptions = (identity: Identity, log: Logger = logger) => ({
     role: definition.dbRole,
     identity,
@@ -109,7 +126,6 @@ export async function startSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(
     db: (identity = SYSTEM_IDENTITY) => new ShortTransactionDb<Tx>(prisma, dbOptions(identity)),
   };
   const services = { ...runtime, services: (await definition.createServices?.(runtime)) ?? {} };
-  const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }]);
 
   const app = express();
   const httpServer: Server = createServer(app);
@@ -166,7 +182,7 @@ export async function startSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(
       ApolloServerPluginLandingPageDisabled(),
       // Traces are for Apollo's hosted platform; this graph does not report to it.
       ApolloServerPluginInlineTraceDisabled(),
-      requestTransactionPlugin(logger) as never,
+      requestTransactionPlugin(logger, queriesThatWrite) as never,
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });
@@ -178,6 +194,8 @@ export async function startSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(
   app.get('/readyz', async (_req, res) => {
     try {
       await runtime.db().run((tx) => (tx as { $queryRawUnsafe(sql: string): Promise<unknown> }).$queryRawUnsafe('SELECT 1'));
+      // Queries fail without the replica as surely as without the primary.
+      await reader?.$transaction((tx) => (tx as { $queryRawUnsafe(sql: string): Promise<unknown> }).$queryRawUnsafe('SELECT 1'));
       res.json({ status: 'ready', subgraph: definition.name });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: (error as Error).message });
@@ -194,7 +212,7 @@ export async function startSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(
         const requestLogger = logger.child({ requestId });
         const base: SubgraphContext<Tx> = {
           identity,
-          db: new RequestDb<Tx>(prisma, dbOptions(identity, requestLogger)),
+          db: new RequestDb<Tx>(prisma, dbOptions(identity, requestLogger), reader),
           bus: options.bus,
           logger: requestLogger,
           requestId,
@@ -223,7 +241,7 @@ export async function startSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(
         for (const service of Object.values(services.services)) {
           await (service as { close?: () => Promise<unknown> })?.close?.();
         }
-        await prisma.$disconnect();
+        await Promise.all([prisma.$disconnect(), reader?.$disconnect()]);
       })()),
   };
 }

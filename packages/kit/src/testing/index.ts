@@ -16,16 +16,29 @@ export interface TestSubgraph extends RunningSubgraph {
   statements: { reset(): void; count(): number; list(): string[] };
 }
 
+export interface TestSubgraphOptions {
+  /** The primary; default the run's database. */
+  databaseUrl?: string;
+  /**
+   * Where queries read (DATABASE_READ_URL); null for no replica. Default the primary itself:
+   * queries then run read-only as on a real replica, so a Query field that writes without being
+   * declared in `queriesThatWrite` fails its domain's tests.
+   */
+  databaseReadUrl?: string | null;
+}
+
 export const ADMIN: Identity = { kind: 'user', userId: '00000000-0000-4000-8000-000000000001', organizationIds: [], roles: ['admin'], scopes: [] };
 
-export async function startTestSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(definition: SubgraphDefinition<Tx, Ctx>): Promise<TestSubgraph> {
+export async function startTestSubgraph<Tx, Ctx extends SubgraphContext<Tx>>(definition: SubgraphDefinition<Tx, Ctx>, options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const bus = createEventBus({ redisUrl: process.env.REDIS_URL, prefix: process.env.REDIS_PREFIX ?? 'sixfold_test:', logger });
   const statements: string[] = [];
   const secret = process.env.IDENTITY_SECRET!;
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL!;
   const running = await startSubgraph(definition, {
     port: 0,
-    databaseUrl: process.env.DATABASE_URL!,
+    databaseUrl,
+    databaseReadUrl: options.databaseReadUrl === null ? undefined : (options.databaseReadUrl ?? databaseUrl),
     redisUrl: process.env.REDIS_URL,
     redisPrefix: process.env.REDIS_PREFIX ?? 'sixfold_test:',
     identitySecret: secret,
