@@ -15,41 +15,16 @@ import WebSocket from 'ws';
 import { ANONYMOUS, EventQueue, IDENTITY_HEADER, requireSignedIn, signIdentity, type Identity, type SubgraphContext, type SubgraphDefinition } from '../src/index.js';
 import { subscribeWithFreshContexts } from '../src/server/per-event-context.js';
 import { ADMIN, startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
+import { PgPrismaStandIn, type StandInTx } from './support/pg-prisma-stand-in.js';
 
 const TOPIC = 'per-event-context-test.changed';
 const TABLE = 'public.per_event_context_test';
 
-type Tx = { $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>; $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> };
+type Tx = StandInTx;
 type Item = { id: number; value: string };
 type Changed = { round: number; id: number };
 type Ctx = SubgraphContext<Tx> & { loaders: { itemById: DataLoader<number, Item | undefined> } };
 
-/** What the kit needs of a Prisma client, on a plain pg pool. */
-class PgClient {
-  readonly #pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  $on() {}
-  async $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-    const client = await this.#pool.connect();
-    const tx: Tx = {
-      $executeRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rowCount ?? 0,
-      $queryRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rows as never,
-    };
-    try {
-      await client.query('BEGIN');
-      const result = await fn(tx);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-  $disconnect() {
-    return this.#pool.end();
-  }
-}
 
 const typeDefs = gql`
   type Item {
@@ -83,7 +58,7 @@ const createContext = (base: SubgraphContext<Tx>): Ctx => ({
   ...base,
   loaders: {
     itemById: new DataLoader(async (ids: readonly number[]) => {
-      const rows = await base.db.run((tx) => tx.$queryRawUnsafe<Item[]>(`SELECT id, value FROM ${TABLE} WHERE id = ANY($1)`, ids));
+      const rows = await base.db.run((tx) => tx.$queryRawUnsafe<Item>(`SELECT id, value FROM ${TABLE} WHERE id = ANY($1)`, ids));
       return ids.map((id) => rows.find((row) => row.id === id));
     }),
   },
@@ -169,7 +144,7 @@ describe('a subgraph\'s subscriptions', () => {
     typeDefs,
     resolvers: resolversOver((ctx) => counted(ctx.bus.subscribe<Changed>(TOPIC))) as never,
     dbRole: 'sixfold_catalog',
-    PrismaClient: PgClient as never,
+    PrismaClient: PgPrismaStandIn as never,
     createContext,
   };
 

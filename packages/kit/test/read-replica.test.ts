@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PrismaPg } from '@prisma/adapter-pg';
 import { gql } from 'graphql-tag';
 import pg from 'pg';
 import { createPrismaClient } from '../src/db/prisma.js';
@@ -17,41 +16,9 @@ import { createLogger } from '../src/logger.js';
 import type { SubgraphContext } from '../src/server/context.js';
 import { startSubgraph, type SubgraphDefinition } from '../src/server/subgraph.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
+import { PgPrismaStandIn, type StandInTx } from './support/pg-prisma-stand-in.js';
 
-type Tx = { $queryRawUnsafe<T = Record<string, unknown>>(sql: string, ...values: unknown[]): Promise<T[]>; $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number> };
-
-class PgClient {
-  readonly #driver: ReturnType<PrismaPg['connect']>;
-
-  constructor({ adapter }: { adapter: PrismaPg }) {
-    this.#driver = adapter.connect();
-  }
-
-  $on(): void {}
-
-  async $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-    const client = await (await this.#driver).underlyingDriver().connect();
-    const tx: Tx = {
-      $queryRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rows,
-      $executeRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rowCount ?? 0,
-    };
-    try {
-      await client.query('BEGIN');
-      const result = await fn(tx);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
-  async $disconnect(): Promise<void> {
-    await (await this.#driver).dispose();
-  }
-}
+type Tx = StandInTx;
 
 const ROLE = 'sixfold_catalog';
 const server = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
@@ -109,7 +76,7 @@ const definition: SubgraphDefinition<Tx, SubgraphContext<Tx>> = {
   } as never,
   dbRole: ROLE,
   queriesThatWrite: ['recordVisit'],
-  PrismaClient: PgClient as never,
+  PrismaClient: PgPrismaStandIn as never,
   createContext: (base) => base,
 };
 
@@ -171,7 +138,7 @@ describe('read-replica routing', () => {
 
     // What the log says, seen from the request's transaction itself. The reader here is the
     // primary: read only holds even where the replica URL names the primary.
-    const reader = createPrismaClient(PgClient, { url: urlOf(databases.primary), poolMax: 1, connectTimeoutMs: 5_000, applicationName: 'read-replica-test' });
+    const reader = createPrismaClient(PgPrismaStandIn, { url: urlOf(databases.primary), poolMax: 1, connectTimeoutMs: 5_000, applicationName: 'read-replica-test' });
     try {
       const db = new RequestDb<Tx>(reader, { role: ROLE, identity: ANONYMOUS, timeoutMs: 5_000 }, reader);
       db.readFromReplica();

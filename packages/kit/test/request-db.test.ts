@@ -1,32 +1,17 @@
 /**
- * RequestDb against a real PostgreSQL. A minimal pg-backed stand-in for Prisma's interactive
+ * RequestDb against a real PostgreSQL. A pg-backed stand-in for Prisma's interactive
  * `$transaction` keeps this test independent of any domain's generated client.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { RequestDb } from '../src/db/request-db.js';
 import type { Identity } from '../src/identity.js';
+import { PgPrismaStandIn, type StandInTx } from './support/pg-prisma-stand-in.js';
 
-type Tx = { query: (sql: string, values?: unknown[]) => Promise<pg.QueryResult>; $executeRawUnsafe: (sql: string, ...values: unknown[]) => Promise<number> };
+type Tx = StandInTx;
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-const runner = {
-  async $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-    const client = await pool.connect();
-    const tx: Tx = { query: (sql, values) => client.query(sql, values), $executeRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rowCount ?? 0 };
-    try {
-      await client.query('BEGIN');
-      const result = await fn(tx);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  },
-};
+const runner = new PgPrismaStandIn({ pool });
 
 const alice: Identity = { kind: 'user', userId: '00000000-0000-4000-8000-00000000a11c', organizationIds: ['00000000-0000-4000-8000-0000000000o1'.replace('o', '0')], roles: ['admin'], scopes: [] };
 const db = (identity: Identity = alice) => new RequestDb<Tx>(runner, { role: 'sixfold_catalog', identity, timeoutMs: 5_000 });
