@@ -81,7 +81,8 @@ describe('organization membership', () => {
     const email = `newcomer-${Date.now()}@example.com`;
     await subgraph.query('mutation ($e: String!) { signUp(input: { email: $e, password: "long enough password" }) { accepted } }', { e: email });
     const newcomerId = (await asOwner<{ id: string }>('SELECT id FROM auth.users WHERE email = $1', [email]))[0]!.id;
-    const acme = people.alice.organizationIds[0]!;
+    // By slug: other tests' organizations may sort before it among Alice's memberships.
+    const acme = (await asOwner<{ id: string }>("SELECT id FROM app.organizations WHERE slug = 'acme'"))[0]!.id;
     const byCarol = await subgraph.query<any>('mutation ($o: ID!, $e: String!) { inviteMember(input: { organizationId: $o, email: $e }) { id } }', { o: acme, e: email }, people.carol.identity);
     expect(byCarol.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const invited = await subgraph.query<any>('mutation ($o: ID!, $e: String!) { inviteMember(input: { organizationId: $o, email: $e, role: VIEWER }) { status role user { email } } }', { o: acme, e: email }, people.alice.identity);
