@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isUuid, loaderByKey, loaderFamily, loaderOfGroups, pagedChildrenLoader, sql, type Db, type PageRequest } from '@sixfold/kit';
+import { isUuid, loaderByKey, loaderFamily, loaderOfGroups, pagedChildrenLoader, sql, type Db } from '@sixfold/kit';
 import type { MediaTx } from './db.js';
 import { mediaFileConditions } from './filters.js';
 import type { MediaFileFilter } from './generated/graphql.js';
@@ -26,13 +26,13 @@ export function createLoaders(db: Db<MediaTx>) {
     fetchFiles,
 
     /** `User.mediaFiles(first, after, filter)`: newest first, one page per user, batched across users. */
-    userMediaFiles: loaderFamily(({ filter, page }: { filter: MediaFileFilter | null; page: PageRequest }) =>
+    userMediaFiles: loaderFamily((filter: MediaFileFilter | null) =>
       pagedChildrenLoader<MediaTx, MediaFileRow>(
         db,
         { table: 'media.media_files', parentColumn: 'user_id', orderBy: 't.uploaded_at DESC, t.id DESC', where: mediaFileConditions(filter) },
         fetchFiles,
         (f) => f.id,
-      )(page),
+      ),
     ),
 
     embeddingById: loaderByKey(

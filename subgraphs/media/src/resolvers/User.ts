@@ -1,4 +1,4 @@
-import { childConnection, isUuid, pageRequest, toConnection } from '@sixfold/kit';
+import { childConnection } from '@sixfold/kit';
 import type { UserResolvers } from '../generated/graphql.js';
 import { usageFor } from '../usage.js';
 
@@ -6,12 +6,7 @@ import { usageFor } from '../usage.js';
 export const User: UserResolvers = {
   __resolveReference: ({ id }) => ({ id }),
 
-  async mediaFiles(user, args, ctx) {
-    const page = pageRequest(args);
-    if (!isUuid(user.id)) return toConnection([], page, 0);
-    const { rows, totalCount } = await ctx.loaders.userMediaFiles({ filter: args.filter ?? null, page }).load(user.id.toLowerCase());
-    return toConnection(rows, page, totalCount);
-  },
+  mediaFiles: (user, { filter, ...page }, ctx) => childConnection(ctx.loaders.userMediaFiles(filter ?? null), user.id, page),
 
   usage: (user, _args, ctx) => usageFor(ctx, user.id),
 
