@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
  * DataLoader batch results must line up with the keys. These put rows back in key order,
  * leaving `null` (or `[]`) where the database had nothing for a key.
  */
-export function orderByKeys<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): Array<R | null> {
+function orderByKeys<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): Array<R | null> {
   const byKey = new Map<K, R>();
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? null);
